@@ -13,7 +13,7 @@
 
 {% macro postgres__try_cast_text(expression, data_type) -%}
     {%- set fn = {'timestamp': 'try_cast_timestamp', 'date': 'try_cast_date', 'numeric': 'try_cast_numeric', 'integer': 'try_cast_integer'} -%}
-    {{ cast_helper_schema() }}.{{ fn[data_type | lower] }}(cast({{ expression }} as text))
+    {{ cast_helper_schema() }}.{{ fn[(data_type | lower).split('(')[0]] }}(cast({{ expression }} as text))
 {%- endmacro %}
 
 {% macro cast_helper_schema() -%}
@@ -87,7 +87,7 @@
 {#- Numbers as landed ("1,250.00", " 42 ", "$900"): strip grouping and currency
     symbols, NULL when still not a number. -#}
 {% macro parse_numeric(column) -%}
-    {{ try_cast_text("nullif(regexp_replace(trim(cast(" ~ column ~ " as " ~ dbt.type_string() ~ ")), '[$,]', '', 'g'), '')", 'numeric') }}
+    {{ try_cast_text("nullif(regexp_replace(trim(cast(" ~ column ~ " as " ~ dbt.type_string() ~ ")), '[$,]', '', 'g'), '')", dbt.type_numeric()) }}
 {%- endmacro %}
 
 {% macro parse_integer(column) -%}
