@@ -13,7 +13,12 @@ typed as (
         {{ parse_date('rate_date') }} as rate_date,
         {{ parse_numeric('usd_per_unit') }} as usd_per_unit,
         {{ parse_timestamp_utc('_loaded_at') }} as _loaded_at,
-        upper({{ normalize_id('currency') }}) || '|' || {{ normalize_id('rate_date') }} as _source_pk,
+        -- The parsed date when readable, so a re-sync that lands the same day
+        -- in another date format is still the same key.
+        upper({{ normalize_id('currency') }}) || '|' || coalesce(
+            cast({{ parse_date('rate_date') }} as {{ dbt.type_string() }}),
+            {{ normalize_id('rate_date') }}
+        ) as _source_pk,
         rate_date as raw_rate_date,
         usd_per_unit as raw_usd_per_unit
 
