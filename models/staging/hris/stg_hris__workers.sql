@@ -18,7 +18,7 @@ final as (
         manager_worker_id,
         hire_date,
         termination_date,
-        location,
+        location,  -- noqa: RF04
         _loaded_at
 
     from base

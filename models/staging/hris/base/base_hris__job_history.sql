@@ -1,5 +1,7 @@
 {%- set earliest_date = "cast('2000-01-01' as date)" -%}
-{%- set latest_event_date = "cast(" ~ dbt.dateadd('year', 1, "cast('" ~ var('as_of_date') ~ "' as date)") ~ " as date)" -%}
+{%- set latest_event_date = "cast("
+    ~ dbt.dateadd('year', 1, "cast('" ~ var('as_of_date') ~ "' as date)")
+    ~ " as date)" -%}
 
 with
 
@@ -9,15 +11,21 @@ source as (
 
 ),
 
-title_mapping as (
+known_titles as (
 
-    select * from {{ ref('role_track_mapping') }}
+    -- One row per title ignoring case and spaces, in the seed's spelling.
+    select
+        lower(trim(business_title)) as title_key,
+        min(business_title) as business_title
+
+    from {{ ref('role_track_mapping') }}
+    group by lower(trim(business_title))
 
 ),
 
-workers as (
+kept_workers as (
 
-    select * from {{ ref('stg_hris__workers') }}
+    select distinct worker_id from {{ ref('stg_hris__workers') }}
 
 ),
 
@@ -44,18 +52,14 @@ looked_up as (
 
     select
         typed.*,
-        (
-            select min(title_mapping.business_title)
-            from title_mapping
-            where lower(trim(title_mapping.business_title)) = lower(typed.raw_business_title)
-        ) as business_title,
-        exists (
-            select 1
-            from workers
-            where workers.worker_id = typed.worker_id
-        ) as has_kept_worker
+        known_titles.business_title,
+        kept_workers.worker_id is not null as has_kept_worker
 
     from typed
+    left join known_titles
+        on lower(typed.raw_business_title) = known_titles.title_key
+    left join kept_workers
+        on typed.worker_id = kept_workers.worker_id
 
 ),
 

@@ -1,5 +1,7 @@
 {%- set earliest_date = "cast('2000-01-01' as date)" -%}
-{%- set latest_event_date = "cast(" ~ dbt.dateadd('year', 1, "cast('" ~ var('as_of_date') ~ "' as date)") ~ " as date)" -%}
+{%- set latest_event_date = "cast("
+    ~ dbt.dateadd('year', 1, "cast('" ~ var('as_of_date') ~ "' as date)")
+    ~ " as date)" -%}
 
 with
 
@@ -9,9 +11,15 @@ source as (
 
 ),
 
-title_mapping as (
+known_titles as (
 
-    select * from {{ ref('role_track_mapping') }}
+    -- One row per title ignoring case and spaces, in the seed's spelling.
+    select
+        lower(trim(business_title)) as title_key,
+        min(business_title) as business_title
+
+    from {{ ref('role_track_mapping') }}
+    group by lower(trim(business_title))
 
 ),
 
@@ -27,7 +35,7 @@ typed as (
         {{ normalize_id('manager_worker_id') }} as manager_worker_id,
         {{ parse_date('hire_date') }} as hire_date,
         {{ parse_date('termination_date') }} as termination_date,
-        {{ normalize_id('location') }} as location,
+        {{ normalize_id('location') }} as location,  -- noqa: RF04
         {{ parse_boolean('is_deleted') }} as is_deleted,
         {{ parse_timestamp_utc('_loaded_at') }} as _loaded_at,
         {{ normalize_id('worker_id') }} as _source_pk,
@@ -43,13 +51,11 @@ titled as (
 
     select
         typed.*,
-        (
-            select min(title_mapping.business_title)
-            from title_mapping
-            where lower(trim(title_mapping.business_title)) = lower(typed.raw_business_title)
-        ) as business_title
+        known_titles.business_title
 
     from typed
+    left join known_titles
+        on lower(typed.raw_business_title) = known_titles.title_key
 
 ),
 
@@ -90,7 +96,7 @@ final as (
         manager_worker_id,
         hire_date,
         termination_date,
-        location,
+        location,  -- noqa: RF04
         is_deleted,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
