@@ -24,20 +24,16 @@ identity_map as (
 
 ),
 
--- Several history rows on one day: the highest id is the day's final state.
--- Rows dated before the hire count from the hire date; rows after the last
--- day of employment (termination_date) change nothing.
-history_rows as (
+-- History rows up to the last day of employment (termination_date); later
+-- rows change nothing.
+employed_history as (
 
     select
         job_history.worker_id,
-        case
-            when job_history.effective_date < workers.hire_date then workers.hire_date
-            else job_history.effective_date
-        end as effective_date,
+        job_history.effective_date,
         job_history.business_title,
-        job_history.effective_date as raw_effective_date,
-        job_history.job_history_id
+        job_history.job_history_id,
+        workers.hire_date
 
     from job_history
     inner join workers
@@ -48,6 +44,44 @@ history_rows as (
 
 ),
 
+first_history as (
+
+    select
+        worker_id,
+        min(effective_date) as first_effective_date
+
+    from employed_history
+    group by worker_id
+
+),
+
+-- HRIS exports normally open each worker's history with a hire row on the
+-- hire date. When the earliest row is dated later (history truncated at a
+-- system migration) or earlier (pre-hire paperwork), it is taken to hold
+-- from the hire date: the title held since hire is the earliest one known.
+history_rows as (
+
+    select
+        employed_history.worker_id,
+        case
+            when employed_history.effective_date < employed_history.hire_date
+                then employed_history.hire_date
+            when employed_history.effective_date = first_history.first_effective_date
+                then employed_history.hire_date
+            else employed_history.effective_date
+        end as effective_date,
+        employed_history.business_title,
+        employed_history.effective_date as raw_effective_date,
+        employed_history.job_history_id
+
+    from employed_history
+    inner join first_history
+        on employed_history.worker_id = first_history.worker_id
+
+),
+
+-- Several rows on one day: the latest dated, then the highest id, is the
+-- day's final state.
 history_by_day as (
 
     select
@@ -63,20 +97,8 @@ history_by_day as (
 
 ),
 
-first_history as (
-
-    select
-        worker_id,
-        min(effective_date) as first_effective_date
-
-    from history_rows
-    group by worker_id
-
-),
-
--- The hire row: the title held from the hire date until the first history
--- row. A worker with no history has held the worker record's current title
--- since hire.
+-- A worker with no history has held the worker record's current title since
+-- the hire date.
 hire_rows as (
 
     select
