@@ -50,15 +50,27 @@
             mean  : measure = the member's number (score, days, delta...), NULL
                     when missing (never coalesced to 0), scale=1
         A pending member must carry a NULL measure and is_pending true, so it
-        never counts as a failure. -#}
+        never counts as a failure.
 
-{% macro kpi_member_segments(members, segments) -%}
+    Ratio of sums (optional, KPI 20): pass extra_columns=['prior_value'] to
+    kpi_member_segments so each member also carries its own denominator, and
+    denominator_measure='prior_value' to kpi_aggregate:
+            numerator     = sum(measure)
+            denominator   = sum(denominator_measure)
+            sample_size   = count(denominator_measure)
+            value         = scale * numerator / denominator via safe_divide
+    Both arguments default to the mean behaviour above. -#}
+
+{% macro kpi_member_segments(members, segments, extra_columns=[]) -%}
     select
         period_grain,
         period_start,
         period_end,
         'overall' as segment_type,
         'all' as segment_value,
+        {%- for extra_column in extra_columns %}
+        {{ extra_column }},
+        {%- endfor %}
         measure,
         is_pending
     from {{ members }}
@@ -72,6 +84,9 @@
         period_end,
         '{{ segment_type }}' as segment_type,
         cast({{ segment_expression }} as {{ dbt.type_string() }}) as segment_value,
+        {%- for extra_column in extra_columns %}
+        {{ extra_column }},
+        {%- endfor %}
         measure,
         is_pending
     from {{ members }}
@@ -79,7 +94,14 @@
     {%- endfor %}
 {%- endmacro %}
 
-{% macro kpi_aggregate(member_segments, kpi_code, unit, scale=1) -%}
+{% macro kpi_aggregate(member_segments, kpi_code, unit, scale=1, denominator_measure=none) -%}
+    {%- if denominator_measure -%}
+        {%- set denominator_sql = 'sum(' ~ denominator_measure ~ ')' -%}
+        {%- set sample_sql = 'count(' ~ denominator_measure ~ ')' -%}
+    {%- else -%}
+        {%- set denominator_sql = 'count(measure)' -%}
+        {%- set sample_sql = 'count(measure)' -%}
+    {%- endif -%}
     select
         '{{ kpi_code }}' as kpi_code,
         period_grain,
@@ -87,10 +109,10 @@
         period_end,
         segment_type,
         segment_value,
-        {{ scale }} * {{ safe_divide('sum(measure)', 'count(measure)') }} as value,
+        {{ scale }} * {{ safe_divide('sum(measure)', denominator_sql) }} as value,
         sum(measure) as numerator,
-        count(measure) as denominator,
-        count(measure) as sample_size,
+        {{ denominator_sql }} as denominator,
+        {{ sample_sql }} as sample_size,
         sum(case when is_pending then 1 else 0 end) as pending_count,
         '{{ unit }}' as unit,
         cast(null as {{ dbt.type_numeric() }}) as secondary_value
