@@ -120,8 +120,14 @@ def format_change(change, unit):
     number = _number(change)
     if number is None:
         return MISSING
-    sign = "+" if number >= 0 else "-"
     size = abs(number)
+    decimals = {"nps": 0, "count": 0, "ratio": 2, "multiple": 2}.get(unit, 1)
+    if unit == "usd":
+        sign = "+" if number >= 0 else "-"
+    elif round(size, decimals) == 0:
+        sign = ""  # rounds to zero: no misleading "-0.0"
+    else:
+        sign = "+" if number > 0 else "-"
     if unit == "percent":
         return f"{sign}{size:.1f} pts"
     if unit == "usd":
