@@ -11,7 +11,9 @@
 
     Column names are matched case-insensitively. The catalogue is only read at
     execution time; at parse time (and for the linter) every column is emitted
-    as if present. -#}
+    as if present. So is it when the catalogue returns no columns at all (the
+    table is not there yet): the query then fails loudly on the missing table
+    instead of quietly selecting NULLs. -#}
 {% macro fill_missing_columns(relation, columns) -%}
     {%- set present = {} -%}
     {%- if execute -%}
@@ -19,6 +21,7 @@
             {%- do present.update({column.name | lower: column.name}) -%}
         {%- endfor -%}
     {%- endif -%}
+    {%- set read_catalog = execute and present | length > 0 -%}
     {%- for item in columns -%}
         {%- if item is string -%}
             {%- set raw_name, output_name = item, item -%}
@@ -26,7 +29,7 @@
             {%- set raw_name, output_name = item[0], item[1] -%}
         {%- endif %}
     {%- set alias = "" if raw_name == output_name else " as " ~ output_name %}
-    {% if not execute -%}
+    {% if not read_catalog -%}
         {{ raw_name }}{{ alias }}
     {%- elif (raw_name | lower) in present -%}
         {{ adapter.quote(present[raw_name | lower]) }}{{ alias }}
