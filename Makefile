@@ -24,7 +24,8 @@ $(BIN)/.installed: requirements.txt constraints.txt
 ## build: virtualenv, warehouse.duckdb from the committed sample data, scorecard
 build: $(BIN)/.installed
 	@start=$$(date +%s); \
-	$(DBT) build $(DBT_FLAGS) --target duckdb --exclude-resource-type unit_test; \
+	$(DBT) seed $(DBT_FLAGS) --target duckdb; \
+	$(DBT) build $(DBT_FLAGS) --target duckdb --exclude-resource-type unit_test --exclude-resource-type seed; \
 	echo "Built $$WAREHOUSE_PATH in $$(( $$(date +%s) - start ))s"
 	@$(BIN)/python -m scorecard --warehouse "$$WAREHOUSE_PATH" --out target
 
@@ -35,12 +36,15 @@ lint: $(BIN)/.installed
 	$(BIN)/sqlfluff lint models analyses tests snapshots
 
 dbt-duckdb: $(BIN)/.installed
-	WAREHOUSE_PATH=$(CURDIR)/target/ci_warehouse.duckdb $(DBT) build $(DBT_FLAGS) --target duckdb --full-refresh
+	rm -f $(CURDIR)/target/ci_warehouse.duckdb
+	WAREHOUSE_PATH=$(CURDIR)/target/ci_warehouse.duckdb $(DBT) seed $(DBT_FLAGS) --target duckdb
+	WAREHOUSE_PATH=$(CURDIR)/target/ci_warehouse.duckdb $(DBT) build $(DBT_FLAGS) --target duckdb --exclude-resource-type seed
 
 dbt-postgres: $(BIN)/.installed
 	@eval "$$(scripts/pg_test_server.sh start)"; \
 	trap 'scripts/pg_test_server.sh stop' EXIT; \
-	$(DBT) build $(DBT_FLAGS) --target postgres --full-refresh
+	$(DBT) seed $(DBT_FLAGS) --target postgres; \
+	$(DBT) build $(DBT_FLAGS) --target postgres --exclude-resource-type seed
 
 pytest: $(BIN)/.installed
 	$(BIN)/python -m pytest

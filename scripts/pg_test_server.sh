@@ -43,7 +43,7 @@ start() {
     as_owner "$bin/initdb" -D "$state_dir/data" -U postgres --auth=trust -E UTF8 --locale=C >"$state_dir/initdb.log" 2>&1 \
         || { cat "$state_dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$state_dir/data" -l "$state_dir/server.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $state_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c timezone=UTC" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $state_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c jit=off -c timezone=UTC" \
         start >&2 || { cat "$state_dir/server.log" >&2; exit 1; }
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres revenue_enablement
     echo "$port" >"$state_dir/port"
