@@ -56,5 +56,16 @@ docs: $(BIN)/.installed
 generate: $(BIN)/.installed
 	$(BIN)/python -m generator
 
+## bench: the same story SCALE times larger straight into DuckDB, then a timed build
+SCALE ?= 100
+BENCH_DB := $(CURDIR)/bench/warehouse_x$(SCALE).duckdb
+bench: $(BIN)/.installed
+	mkdir -p bench && rm -f $(BENCH_DB)
+	$(BIN)/python -m generator --scale $(SCALE) --duckdb $(BENCH_DB) --jobs 2
+	WAREHOUSE_PATH=$(BENCH_DB) $(DBT) seed $(DBT_FLAGS) --target duckdb --exclude path:seeds/raw
+	@start=$$(date +%s); \
+	WAREHOUSE_PATH=$(BENCH_DB) $(DBT) run $(DBT_FLAGS) --target duckdb; \
+	echo "Built x$(SCALE) in $$(( $$(date +%s) - start ))s"
+
 clean:
 	rm -rf target logs $(VENV) warehouse.duckdb
