@@ -48,7 +48,7 @@ qualification_moments as (
 
     from opportunities
     where
-        qualification_score >= {{ var('qualification_score_threshold', 70) }}
+        qualification_score >= {{ var('qualification_score_threshold') }}
         or is_technical_fit_confirmed
 
     union all
