@@ -543,7 +543,8 @@ def _ae_windows(world: World) -> list[dict]:
         lines = quotas.get((world.employee_number_by_person.get(r["person_id"]), start.year), [])
         annual = None
         if lines:
-            converted = [(line["annual_quota_amount"], world.usd_rate(line["currency_code"], start))
+            fiscal_year_start = date(start.year, 1, 1)
+            converted = [(line["annual_quota_amount"], world.usd_rate(line["currency_code"], fiscal_year_start))
                          for line in lines]
             if all(rate is not None for _, rate in converted):
                 annual = sum((Fraction(amount) * Fraction(rate) for amount, rate in converted), Fraction(0))

@@ -60,6 +60,8 @@ stint_quota_lines as (
         ]) }} as stint_quota_key,
         ae_windows.person_id,
         ae_windows.role_started_date,
+        cast({{ dbt.concat(["cast(quotas.fiscal_year as " ~ dbt.type_string() ~ ")", "'-01-01'"]) }} as date)
+            as fiscal_year_start_date,
         quotas.annual_quota_amount,
         quotas.currency_code
 
@@ -73,10 +75,11 @@ stint_quota_lines as (
 
 ),
 
--- USD per unit at the rate in force on the role start date.
+-- A quota is a fiscal-year record: USD per unit at the rate in force on the
+-- first day of that fiscal year (the same rule KPI 22 uses for SA quotas).
 quota_usd_rates as (
 
-    {{ usd_rates_on_or_before('stint_quota_lines', 'stint_quota_key', 'currency_code', 'role_started_date') }}
+    {{ usd_rates_on_or_before('stint_quota_lines', 'stint_quota_key', 'currency_code', 'fiscal_year_start_date') }}
 
 ),
 

@@ -38,7 +38,7 @@ cohort_members as (
 
     select
         {{ period_columns('role_started_date', 'quarter') }},
-        ramp_weeks,
+        ramp_days,
         has_solo_demo
 
     from sa_first_solo_demos
@@ -53,9 +53,11 @@ cohorts as (
         period_start,
         period_end,
         count(*) as cohort_sas,
-        count(ramp_weeks) as ramped_sas,
+        count(ramp_days) as ramped_sas,
         sum(case when has_solo_demo then 0 else 1 end) as pending_sas,
-        {{ safe_divide('sum(ramp_weeks)', 'count(ramp_weeks)') }} as mean_ramp_weeks
+        -- Mean of whole days, divided by 7 once: no per-SA rounding of weeks
+        -- that the quota multiplier would magnify.
+        {{ safe_divide('sum(ramp_days)', '7 * count(ramp_days)') }} as mean_ramp_weeks
 
     from cohort_members
     group by
