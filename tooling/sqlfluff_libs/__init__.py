@@ -27,6 +27,8 @@ class _Namespace:
             return lambda *args, **kwargs: _TYPES[name]
         if name == "dispatch":
             return lambda macro_name, *args, **kwargs: _call(macro_name)
+        if name == "date_spine":
+            return lambda *args, **kwargs: "select cast(null as date) as date_day"
         if name in ("get_columns_in_relation", "get_relation"):
             return lambda *args, **kwargs: []
         return _call(name)

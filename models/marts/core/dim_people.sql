@@ -37,7 +37,7 @@ latest_stint as (
         termination_date,
         row_number() over (
             partition by person_id
-            order by role_started_date desc, role_track
+            order by role_started_date desc, role_track asc
         ) as stint_rank
 
     from role_stints
@@ -55,7 +55,7 @@ latest_roster as (
         tenure_band,
         row_number() over (
             partition by person_id
-            order by role_started_date desc, role_track
+            order by role_started_date desc, role_track asc
         ) as roster_rank
 
     from field_roster

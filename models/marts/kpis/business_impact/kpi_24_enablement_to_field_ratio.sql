@@ -16,12 +16,12 @@ partners as (
 quarter_ends as (
 
     select distinct
-        cast({{ period_end(period_start('date_day', 'quarter'), 'quarter') }} as date) as quarter_end
+        cast({{ period_end(period_start('calendar.date_day', 'quarter'), 'quarter') }} as date) as quarter_end
 
-    from {{ ref('dim_calendar') }}
+    from {{ ref('dim_calendar') }} as calendar
     where
-        date_day <= {{ as_of_date() }}
-        and date_day >= (select min(role_started_date) from role_stints)
+        calendar.date_day <= {{ as_of_date() }}
+        and calendar.date_day >= (select min(first_stints.role_started_date) as first_start from role_stints as first_stints)
 
 ),
 
@@ -35,7 +35,11 @@ role_headcount as (
 
     from quarter_ends
     left join role_stints
-        on {{ is_effective_on('quarter_ends.quarter_end', 'role_stints.role_started_date', 'role_stints.role_ended_date') }}
+        on {{ is_effective_on(
+            'quarter_ends.quarter_end',
+            'role_stints.role_started_date',
+            'role_stints.role_ended_date'
+        ) }}
     group by quarter_ends.quarter_end
 
 ),
@@ -50,8 +54,8 @@ active_partners as (
     from quarter_ends
     left join partners
         on
-            partners.activated_date <= quarter_ends.quarter_end
-            and (partners.deactivated_date is null or partners.deactivated_date > quarter_ends.quarter_end)
+            quarter_ends.quarter_end >= partners.activated_date
+            and (partners.deactivated_date is null or quarter_ends.quarter_end < partners.deactivated_date)
     group by quarter_ends.quarter_end
 
 ),
@@ -66,7 +70,7 @@ kpi_rows as (
         {{ safe_divide(
             'role_headcount.field_employees + active_partners.active_partners',
             'role_headcount.enablement_headcount'
-        ) }} as value,
+        ) }} as value,  -- noqa: RF04
         role_headcount.field_employees + active_partners.active_partners as numerator,
         role_headcount.enablement_headcount as denominator,
         role_headcount.field_employees + active_partners.active_partners as sample_size,

@@ -41,7 +41,7 @@ quarters as (
     from calendar
     where
         calendar.date_day <= {{ as_of_date() }}
-        and calendar.quarter_start >= (select min(published.quarter_start) from published)
+        and calendar.quarter_start >= (select min(first_published.quarter_start) as first_quarter from published as first_published)
 
 ),
 
@@ -89,7 +89,7 @@ kpi_rows as (
         {{ period_columns('quarter_start', 'quarter') }},
         segment_type,
         segment_value,
-        published_count as value,
+        published_count as value,  -- noqa: RF04
         published_count as numerator,
         cast(null as {{ dbt.type_numeric() }}) as denominator,
         published_count as sample_size,
