@@ -21,7 +21,10 @@ quarter_ends as (
     from {{ ref('dim_calendar') }} as calendar
     where
         calendar.date_day <= {{ as_of_date() }}
-        and calendar.date_day >= (select min(first_stints.role_started_date) as first_start from role_stints as first_stints)
+        and calendar.date_day >= (
+            select min(first_stints.role_started_date) as first_start
+            from role_stints as first_stints
+        )
 
 ),
 

@@ -41,7 +41,10 @@ quarters as (
     from calendar
     where
         calendar.date_day <= {{ as_of_date() }}
-        and calendar.quarter_start >= (select min(first_published.quarter_start) as first_quarter from published as first_published)
+        and calendar.quarter_start >= (
+            select min(first_published.quarter_start) as first_quarter
+            from published as first_published
+        )
 
 ),
 
