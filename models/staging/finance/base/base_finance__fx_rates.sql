@@ -49,6 +49,7 @@ final as (
         currency_code,
         rate_date,
         usd_per_unit,
+        {{ event_date(['rate_date']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

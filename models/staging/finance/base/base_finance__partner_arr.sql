@@ -62,6 +62,7 @@ final as (
         partner_id,
         arr_year,
         arr_amount_usd,
+        {{ event_date([year_start_date('arr_year')]) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

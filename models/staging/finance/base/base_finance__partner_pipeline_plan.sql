@@ -52,6 +52,7 @@ final as (
         _source_pk,
         plan_quarter_start,
         plan_amount_usd,
+        {{ event_date(['plan_quarter_start']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

@@ -55,6 +55,7 @@ final as (
         fiscal_year,
         annual_quota_amount,
         currency_code,
+        {{ event_date([year_start_date('fiscal_year')]) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

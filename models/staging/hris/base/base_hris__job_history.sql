@@ -96,6 +96,7 @@ final as (
         job_family,
         manager_worker_id,
         is_deleted,
+        {{ event_date(['effective_date']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

@@ -98,6 +98,7 @@ final as (
         termination_date,
         location,  -- noqa: RF04
         is_deleted,
+        {{ event_date(['hire_date']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

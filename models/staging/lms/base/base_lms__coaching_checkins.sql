@@ -79,6 +79,7 @@ final as (
         learner_user_id,
         checkin_at,
         is_deleted,
+        {{ event_date(['checkin_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

@@ -81,6 +81,7 @@ final as (
         user_id,
         module_id,
         completed_at,
+        {{ event_date(['completed_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

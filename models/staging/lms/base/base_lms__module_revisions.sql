@@ -70,6 +70,7 @@ final as (
         module_id,
         revised_at,
         change_summary,
+        {{ event_date(['revised_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

@@ -59,6 +59,7 @@ final as (
         user_type,
         created_at,
         is_deleted,
+        {{ event_date(['created_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

@@ -76,6 +76,7 @@ final as (
         opportunity_id,
         registration_status,
         raw_registration_status,
+        {{ event_date(['registered_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

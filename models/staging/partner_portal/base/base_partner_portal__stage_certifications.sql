@@ -109,6 +109,7 @@ final as (
         stage_number,
         raw_stage,
         achieved_at,
+        {{ event_date(['achieved_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

@@ -65,6 +65,7 @@ final as (
         competitive_event_id,
         module_id,
         deployed_at,
+        {{ event_date(['deployed_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status

@@ -77,6 +77,7 @@ final as (
         start_date,
         next_start_date,
         is_deleted,
+        {{ event_date(['start_date']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

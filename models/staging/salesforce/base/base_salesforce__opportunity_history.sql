@@ -129,6 +129,7 @@ final as (
         forecast_category,
         expected_revenue,
         is_deleted,
+        {{ event_date(['changed_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

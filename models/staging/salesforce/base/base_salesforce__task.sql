@@ -86,6 +86,7 @@ final as (
         created_at,
         status,
         is_deleted,
+        {{ event_date(['activity_date', 'created_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at', 'is_deleted') }} as _row_status

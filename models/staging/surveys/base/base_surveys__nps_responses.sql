@@ -74,6 +74,7 @@ final as (
         raw_survey_quarter,
         score,
         submitted_at,
+        {{ event_date(['submitted_at']) }} as _event_date,
         _loaded_at,
         {{ reason_with_missing_key('_source_pk') }} as _dq_reason,
         {{ row_status('_source_pk', '_loaded_at') }} as _row_status
