@@ -18,6 +18,12 @@ kpi_catalog as (
 
 ),
 
+kpi_input_quality as (
+
+    select * from {{ ref('audit_kpi_input_quality') }}
+
+),
+
 -- The immediately preceding period of the same KPI, grain and segment: the
 -- one that ends the day before this one starts (gaps are not bridged).
 prior_values as (
@@ -41,18 +47,20 @@ prior_values as (
 
 ),
 
--- Placeholder for the data-quality signal (e.g. the share of a KPI's source
--- rows that staging quarantined in the period): one row per KPI and period,
--- false until that logic is added here. Extend this CTE, keep its grain.
+-- One row per KPI and period: the share of the KPI's raw input rows dated in
+-- the period that were quarantined, and the flag when it is above the var
+-- (a NULL share - no dated input rows - raises no flag).
 data_quality as (
 
-    select distinct
+    select
         kpi_code,
         period_grain,
         period_start,
-        false as has_data_quality_warning
+        quarantined_share as quarantined_input_share,
+        coalesce(quarantined_share > {{ var('kpi_quarantine_flag_share', 0.05) }}, false)
+            as has_data_quality_warning
 
-    from kpi_values
+    from kpi_input_quality
 
 ),
 
@@ -170,7 +178,8 @@ final as (
         cast(kpi_catalog.action_plan_when_red as {{ dbt.type_string() }}) as action_plan_when_red,
         cast(judged.threshold_id as {{ dbt.type_string() }}) as threshold_id,
         cast(judged.threshold_valid_from as date) as threshold_valid_from,
-        cast(coalesce(data_quality.has_data_quality_warning, false) as boolean) as has_data_quality_warning
+        cast(coalesce(data_quality.has_data_quality_warning, false) as boolean) as has_data_quality_warning,
+        cast(data_quality.quarantined_input_share as {{ dbt.type_numeric() }}) as quarantined_input_share
 
     from judged
     left join kpi_catalog
