@@ -95,7 +95,7 @@
 {%- endmacro %}
 
 {#- The target as readable text built from the threshold row, e.g.
-    '<= 8 weeks', '>= 80%', '>= $140000 and secondary >= 30',
+    '<= 8 weeks', '>= 80%', '>= $140000 and gap >= 30',
     '>= 50% and rising', 'rising vs prior period (flat within +/- 0.5)'.
     NULL when no threshold is in force. -#}
 {% macro kpi_target_text(threshold, unit) -%}
@@ -118,7 +118,7 @@
                 ~ " when 'points' then ' points' when 'score' then '/10' when 'nps' then ' NPS'"
                 ~ " when 'multiple' then 'x' else '' end",
             "case " ~ t ~ ".secondary_condition"
-                ~ " when 'secondary_at_least' then " ~ dbt.concat(["' and secondary >= '", kpi_bound_text(t ~ ".secondary_green_bound")])
+                ~ " when 'secondary_at_least' then " ~ dbt.concat(["' and gap >= '", kpi_bound_text(t ~ ".secondary_green_bound")])
                 ~ " when 'rising' then ' and rising' else '' end",
             "case when " ~ t ~ ".applies_to_segment_type is not null then "
                 ~ dbt.concat(["' (' ", t ~ ".applies_to_segment_type", "' '", t ~ ".applies_to_segment_value", "')'"])

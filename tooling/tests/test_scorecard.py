@@ -49,7 +49,7 @@ FIXTURE_ROWS = [
      decimal.Decimal("7.428571"), "<= 8 weeks", "green", decimal.Decimal("-0.5"), "down", 7, 1,
      True, decimal.Decimal("6.9"), "green", decimal.Decimal("9.2"), "yellow", "Senior Manager, Revenue Enablement"),
     ("sa_technical_win_rate", 11, "SA technical win rate", "percent", "quarter", dt.date(2026, 4, 1),
-     dt.date(2026, 6, 30), decimal.Decimal("61"), ">= 65% and secondary >= 15", "yellow",
+     dt.date(2026, 6, 30), decimal.Decimal("61"), ">= 65% and gap >= 15", "yellow",
      decimal.Decimal("2.5"), "up", 40, 3, False, None, None, None, None, "VP, Solutions Architecture"),
     ("partner_nrr", 20, "Partner net revenue retention", "percent", None, None, None, None, None,
      "insufficient_data", None, None, None, None, False, None, None, None, None, "VP of Partnerships + CRO"),
