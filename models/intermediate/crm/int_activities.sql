@@ -1,5 +1,45 @@
 with
 
+-- Which CRM's staging is imported depends on var crm_source. sqlfluff also
+-- lints mixed renderings of the two branches, where one set looks unused.
+-- noqa: disable=ST03
+{% if var('crm_source') == 'hubspot' -%}
+hubspot_engagements_source as (
+
+    select * from {{ ref('stg_hubspot__engagement') }}
+
+),
+
+hubspot_meetings_source as (
+
+    select * from {{ ref('stg_hubspot__engagement_meeting') }}
+
+),
+
+hubspot_calls_source as (
+
+    select * from {{ ref('stg_hubspot__engagement_call') }}
+
+),
+
+hubspot_engagement_deals_source as (
+
+    select * from {{ ref('stg_hubspot__engagement_deal') }}
+
+),
+
+hubspot_deal_companies_source as (
+
+    select * from {{ ref('stg_hubspot__deal_company') }}
+
+),
+
+hubspot_companies_source as (
+
+    select * from {{ ref('stg_hubspot__company') }}
+
+),
+{%- else -%}
 salesforce_events_source as (
 
     select * from {{ ref('stg_salesforce__event') }}
@@ -23,6 +63,8 @@ salesforce_accounts_source as (
     select * from {{ ref('stg_salesforce__account') }}
 
 ),
+{%- endif %}
+-- noqa: enable=ST03
 
 identity_map as (
 
@@ -36,6 +78,116 @@ quarantined_rows as (
 
 ),
 
+{% if var('crm_source') == 'hubspot' -%}
+-- HubSpot (var crm_source = 'hubspot'): meetings are events and calls are
+-- tasks (as Salesforce logs calls); emails, notes and to-dos are not
+-- activities here. Owner, call-and-meeting type and time come from the
+-- meeting / call row (v3 connectors), else from the engagement row (v1); a
+-- meeting happens at its start. Without a call-and-meeting type the engagement
+-- type decides (MEETING -> meeting, CALL -> call). An engagement on several
+-- deals counts on the lowest deal id; its account is that deal's primary
+-- company (association type 5, else the lowest company id).
+hubspot_engagements as (
+
+    select
+        hubspot_engagements_source.engagement_id,
+        case when hubspot_meetings_source.engagement_id is not null then 'event' else 'task' end as activity_source,
+        coalesce(
+            hubspot_meetings_source.activity_type,
+            hubspot_calls_source.activity_type,
+            hubspot_engagements_source.activity_type,
+            hubspot_engagements_source.engagement_type
+        ) as crm_activity_type,
+        coalesce(
+            hubspot_meetings_source.owner_id,
+            hubspot_calls_source.owner_id,
+            hubspot_engagements_source.owner_id
+        ) as owner_crm_user_id,
+        coalesce(
+            hubspot_meetings_source.started_at,
+            hubspot_meetings_source.occurred_at,
+            hubspot_calls_source.occurred_at,
+            hubspot_engagements_source.occurred_at,
+            hubspot_meetings_source.created_at,
+            hubspot_calls_source.created_at,
+            hubspot_engagements_source.created_at
+        ) as occurred_at
+
+    from hubspot_engagements_source
+    left join hubspot_meetings_source
+        on hubspot_engagements_source.engagement_id = hubspot_meetings_source.engagement_id
+    left join hubspot_calls_source
+        on hubspot_engagements_source.engagement_id = hubspot_calls_source.engagement_id
+    where
+        hubspot_meetings_source.engagement_id is not null
+        or hubspot_calls_source.engagement_id is not null
+
+),
+
+hubspot_engagement_deals as (
+
+    select
+        engagement_id,
+        min(deal_id) as deal_id
+
+    from hubspot_engagement_deals_source
+    group by engagement_id
+
+),
+
+hubspot_deal_accounts as (
+
+    select
+        deal_id,
+        company_id,
+        row_number() over (
+            partition by deal_id
+            order by case when association_type_id = '5' then 0 else 1 end, company_id
+        ) as company_rank
+
+    from hubspot_deal_companies_source
+
+),
+
+hubspot_activities as (
+
+    select
+        'hubspot.engagement' as source_table,
+        hubspot_engagements.engagement_id as source_pk,
+        'hubspot' as crm_system,
+        {{ dbt.concat(['hubspot_engagements.activity_source', "':'", 'hubspot_engagements.engagement_id']) }}
+            as activity_id,
+        hubspot_engagements.activity_source,
+        {{ canonical_activity_type('hubspot_engagements.crm_activity_type') }} as activity_type,
+        hubspot_engagement_deals.deal_id as opportunity_id,
+        hubspot_deal_accounts.company_id as account_id,
+        hubspot_engagements.owner_crm_user_id,
+        hubspot_engagements.occurred_at,
+        cast(hubspot_engagements.occurred_at as date) as activity_date,
+        coalesce(
+            lower(hubspot_companies_source.company_type) in ('customer', 'prospect')
+            or hubspot_companies_source.lifecycle_stage = 'customer',
+            false
+        ) as is_customer_account
+
+    from hubspot_engagements
+    left join hubspot_engagement_deals
+        on hubspot_engagements.engagement_id = hubspot_engagement_deals.engagement_id
+    left join hubspot_deal_accounts
+        on
+            hubspot_engagement_deals.deal_id = hubspot_deal_accounts.deal_id
+            and hubspot_deal_accounts.company_rank = 1
+    left join hubspot_companies_source
+        on hubspot_deal_accounts.company_id = hubspot_companies_source.company_id
+
+),
+
+crm_activities as (
+
+    select * from hubspot_activities
+
+),
+{%- else -%}
 -- Salesforce specifics: events carry a start time; tasks only a date, so a
 -- task happens at midnight UTC of its activity date (created time when undated).
 -- what_id is polymorphic: opportunity ids start 006, account ids 001.
@@ -109,6 +261,7 @@ crm_activities as (
     select * from salesforce_activities
 
 ),
+{%- endif %}
 
 kept_activities as (
 

@@ -1,10 +1,22 @@
 with
 
+-- Which CRM's staging is imported depends on var crm_source. sqlfluff also
+-- lints mixed renderings of the two branches, where one set looks unused.
+-- noqa: disable=ST03
+{% if var('crm_source') == 'hubspot' -%}
+hubspot_deal_stages_source as (
+
+    select * from {{ ref('stg_hubspot__deal_stage') }}
+
+),
+{%- else -%}
 salesforce_opportunity_history_source as (
 
     select * from {{ ref('stg_salesforce__opportunity_history') }}
 
 ),
+{%- endif %}
+-- noqa: enable=ST03
 
 stage_mapping as (
 
@@ -18,6 +30,28 @@ opportunities as (
 
 ),
 
+{% if var('crm_source') == 'hubspot' -%}
+-- HubSpot (var crm_source = 'hubspot'): the Fivetran history of the dealstage
+-- property, one row per stage value held, entered at date_entered.
+hubspot_opportunity_history as (
+
+    select
+        deal_stage_history_id as history_id,
+        deal_id as opportunity_id,
+        'hubspot' as crm_system,
+        deal_stage_id as crm_stage_name,
+        entered_at as changed_at
+
+    from hubspot_deal_stages_source
+
+),
+
+crm_opportunity_history as (
+
+    select * from hubspot_opportunity_history
+
+),
+{%- else -%}
 -- Salesforce OpportunityHistory: a row per save, whatever changed.
 salesforce_opportunity_history as (
 
@@ -37,6 +71,7 @@ crm_opportunity_history as (
     select * from salesforce_opportunity_history
 
 ),
+{%- endif %}
 
 -- Only conformed opportunities: history of a quarantined deal is quarantined too.
 mapped as (

@@ -6,11 +6,23 @@ workers as (
 
 ),
 
+-- Which CRM's staging is imported depends on var crm_source. sqlfluff also
+-- lints mixed renderings of the two branches, where one set looks unused.
+-- noqa: disable=ST03
+{% if var('crm_source') == 'hubspot' -%}
+hubspot_owners as (
+
+    select * from {{ ref('stg_hubspot__owner') }}
+
+),
+{%- else -%}
 salesforce_users as (
 
     select * from {{ ref('stg_salesforce__user') }}
 
 ),
+{%- endif %}
+-- noqa: enable=ST03
 
 lms_users as (
 
@@ -29,6 +41,17 @@ partner_users as (
 -- four columns; nothing below reads a CRM-specific name.
 crm_users as (
 
+    {% if var('crm_source') == 'hubspot' -%}
+    -- HubSpot owners carry no employee number: email only. Queues are not people.
+    select
+        'hubspot' as crm_system,
+        owner_id as crm_user_id,
+        cast(null as {{ dbt.type_string() }}) as employee_number,
+        {{ normalize_email('email') }} as email
+
+    from hubspot_owners
+    where coalesce(owner_type, 'PERSON') = 'PERSON'
+    {%- else -%}
     select
         'salesforce' as crm_system,
         user_id as crm_user_id,
@@ -36,6 +59,7 @@ crm_users as (
         {{ normalize_email('email') }} as email
 
     from salesforce_users
+    {%- endif %}
 
 ),
 
