@@ -5,6 +5,40 @@
 
 with
 
+-- Which CRM's staging is imported depends on var crm_source. sqlfluff also
+-- lints mixed renderings of the two branches, where one set looks unused.
+-- noqa: disable=ST03
+{% if var('crm_source') == 'hubspot' -%}
+hubspot_deals_source as (
+
+    select * from {{ ref('stg_hubspot__deal') }}
+
+),
+
+hubspot_deal_stages_source as (
+
+    select * from {{ ref('stg_hubspot__deal_stage') }}
+
+),
+
+hubspot_engagements_source as (
+
+    select * from {{ ref('stg_hubspot__engagement') }}
+
+),
+
+hubspot_meetings_source as (
+
+    select * from {{ ref('stg_hubspot__engagement_meeting') }}
+
+),
+
+hubspot_calls_source as (
+
+    select * from {{ ref('stg_hubspot__engagement_call') }}
+
+),
+{%- else -%}
 salesforce_opportunities_source as (
 
     select * from {{ ref('stg_salesforce__opportunity') }}
@@ -34,6 +68,8 @@ salesforce_tasks_source as (
     select * from {{ ref('stg_salesforce__task') }}
 
 ),
+{%- endif %}
+-- noqa: enable=ST03
 
 deal_registrations as (
 
@@ -59,6 +95,109 @@ role_stints as (
 
 ),
 
+{% if var('crm_source') == 'hubspot' -%}
+-- HubSpot (var crm_source = 'hubspot'): the same objects as int_opportunities,
+-- int_opportunity_stage_entries and int_activities read (meetings and calls;
+-- owner, type and date from the meeting / call row, else the engagement row).
+-- Meeting attendees have no row of their own: they leave with their meeting.
+hubspot_opportunities as (
+
+    select
+        'hubspot.deal' as source_table,
+        deal_id as source_pk,
+        deal_id as opportunity_id,
+        currency_code,
+        close_date,
+        _loaded_at as loaded_at
+
+    from hubspot_deals_source
+
+),
+
+hubspot_opportunity_history as (
+
+    select
+        'hubspot.deal_stage' as source_table,
+        deal_stage_history_id as source_pk,
+        deal_id as opportunity_id,
+        _loaded_at as loaded_at
+
+    from hubspot_deal_stages_source
+
+),
+
+hubspot_activities as (
+
+    select
+        'hubspot.engagement' as source_table,
+        hubspot_engagements_source.engagement_id as source_pk,
+        'hubspot' as crm_system,
+        {{ dbt.concat([
+            "case when hubspot_meetings_source.engagement_id is not null then 'event' else 'task' end",
+            "':'",
+            'hubspot_engagements_source.engagement_id',
+        ]) }} as activity_id,
+        coalesce(
+            hubspot_meetings_source.owner_id,
+            hubspot_calls_source.owner_id,
+            hubspot_engagements_source.owner_id
+        ) as owner_crm_user_id,
+        {{ canonical_activity_type(
+            'coalesce(hubspot_meetings_source.activity_type, hubspot_calls_source.activity_type, '
+            ~ 'hubspot_engagements_source.activity_type, hubspot_engagements_source.engagement_type)'
+        ) }} as activity_type,
+        cast(coalesce(
+            hubspot_meetings_source.started_at,
+            hubspot_meetings_source.occurred_at,
+            hubspot_calls_source.occurred_at,
+            hubspot_engagements_source.occurred_at,
+            hubspot_meetings_source.created_at,
+            hubspot_calls_source.created_at,
+            hubspot_engagements_source.created_at
+        ) as date) as activity_date,
+        hubspot_engagements_source._loaded_at as loaded_at
+
+    from hubspot_engagements_source
+    left join hubspot_meetings_source
+        on hubspot_engagements_source.engagement_id = hubspot_meetings_source.engagement_id
+    left join hubspot_calls_source
+        on hubspot_engagements_source.engagement_id = hubspot_calls_source.engagement_id
+    where
+        hubspot_meetings_source.engagement_id is not null
+        or hubspot_calls_source.engagement_id is not null
+
+),
+
+crm_opportunities as (
+
+    select * from hubspot_opportunities
+
+),
+
+crm_opportunity_history as (
+
+    select * from hubspot_opportunity_history
+
+),
+
+crm_activities as (
+
+    select * from hubspot_activities
+
+),
+
+crm_activity_attendees as (
+
+    select
+        cast(null as {{ dbt.type_string() }}) as source_table,
+        cast(null as {{ dbt.type_string() }}) as source_pk,
+        cast(null as {{ dbt.type_string() }}) as activity_id,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
+
+    where 1 = 0
+
+),
+{%- else -%}
 -- Salesforce specifics: one CTE per CRM object, conformed column names out.
 salesforce_opportunities as (
 
@@ -152,6 +291,7 @@ crm_activity_attendees as (
     select * from salesforce_activity_attendees
 
 ),
+{%- endif %}
 
 -- A CRM user is one person: resolve on (crm_system, crm_user_id).
 crm_users as (
