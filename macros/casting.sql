@@ -58,9 +58,9 @@
             + cast(regexp_replace({{ txt }}, '^.*[+-][0-9]{2}:?([0-9]{2})$', '\1') as integer))
     {%- endset -%}
     case
-        when {{ regex_matches(txt, "^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?[+-][0-9]{2}:?[0-9]{2}$") }}
+        when {{ regex_matches(txt, "^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?[+-][0-9]{2}:?[0-9]{2}$") }}
             then {{ dbt.dateadd('minute', '-1 * (' ~ offset_minutes ~ ')', try_cast_text(local_text, 'timestamp')) }}
-        when {{ regex_matches(txt, "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z| UTC)?)?$") }}
+        when {{ regex_matches(txt, "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z| UTC)?)?$") }}
             then {{ try_cast_text(local_text, 'timestamp') }}
         when {{ regex_matches(txt, "^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?$") }}
             then {{ try_cast_text(
