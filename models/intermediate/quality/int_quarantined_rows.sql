@@ -5,71 +5,33 @@
 
 with
 
--- Which CRM's staging is imported depends on var crm_source. sqlfluff also
--- lints mixed renderings of the two branches, where one set looks unused.
--- noqa: disable=ST03
-{% if var('crm_source') == 'hubspot' -%}
-hubspot_deals_source as (
+-- CRM-agnostic: the conformed models below are where var crm_source decides.
+crm_opportunities as (
 
-    select * from {{ ref('stg_hubspot__deal') }}
+    select * from {{ ref('int_opportunities_conformed') }}
 
 ),
 
-hubspot_deal_stages_source as (
+crm_opportunity_history as (
 
-    select * from {{ ref('stg_hubspot__deal_stage') }}
-
-),
-
-hubspot_engagements_source as (
-
-    select * from {{ ref('stg_hubspot__engagement') }}
+    select * from {{ ref('int_opportunity_history_conformed') }}
 
 ),
 
-hubspot_meetings_source as (
+crm_activities as (
 
-    select * from {{ ref('stg_hubspot__engagement_meeting') }}
-
-),
-
-hubspot_calls_source as (
-
-    select * from {{ ref('stg_hubspot__engagement_call') }}
-
-),
-{%- else -%}
-salesforce_opportunities_source as (
-
-    select * from {{ ref('stg_salesforce__opportunity') }}
+    select * from {{ ref('int_activities_conformed') }}
 
 ),
 
-salesforce_opportunity_history_source as (
+-- A HubSpot meeting's attendees have no raw row of their own: they leave
+-- with their meeting, so only attendee rows with a source row are judged.
+crm_activity_attendees as (
 
-    select * from {{ ref('stg_salesforce__opportunity_history') }}
-
-),
-
-salesforce_events_source as (
-
-    select * from {{ ref('stg_salesforce__event') }}
+    select * from {{ ref('int_activity_attendees_conformed') }}
+    where has_own_source_row
 
 ),
-
-salesforce_event_relations_source as (
-
-    select * from {{ ref('stg_salesforce__event_relation') }}
-
-),
-
-salesforce_tasks_source as (
-
-    select * from {{ ref('stg_salesforce__task') }}
-
-),
-{%- endif %}
--- noqa: enable=ST03
 
 deal_registrations as (
 
@@ -94,204 +56,6 @@ role_stints as (
     select * from {{ ref('int_role_stints') }}
 
 ),
-
-{% if var('crm_source') == 'hubspot' -%}
--- HubSpot (var crm_source = 'hubspot'): the same objects as int_opportunities,
--- int_opportunity_stage_entries and int_activities read (meetings and calls;
--- owner, type and date from the meeting / call row, else the engagement row).
--- Meeting attendees have no row of their own: they leave with their meeting.
-hubspot_opportunities as (
-
-    select
-        'hubspot.deal' as source_table,
-        deal_id as source_pk,
-        deal_id as opportunity_id,
-        currency_code,
-        close_date,
-        _loaded_at as loaded_at
-
-    from hubspot_deals_source
-
-),
-
-hubspot_opportunity_history as (
-
-    select
-        'hubspot.deal_stage' as source_table,
-        deal_stage_history_id as source_pk,
-        deal_id as opportunity_id,
-        _loaded_at as loaded_at
-
-    from hubspot_deal_stages_source
-
-),
-
-hubspot_activities as (
-
-    select
-        'hubspot.engagement' as source_table,
-        hubspot_engagements_source.engagement_id as source_pk,
-        'hubspot' as crm_system,
-        {{ dbt.concat([
-            "case when hubspot_meetings_source.engagement_id is not null then 'event' else 'task' end",
-            "':'",
-            'hubspot_engagements_source.engagement_id',
-        ]) }} as activity_id,
-        coalesce(
-            hubspot_meetings_source.owner_id,
-            hubspot_calls_source.owner_id,
-            hubspot_engagements_source.owner_id
-        ) as owner_crm_user_id,
-        {{ canonical_activity_type(
-            'coalesce(hubspot_meetings_source.activity_type, hubspot_calls_source.activity_type, '
-            ~ 'hubspot_engagements_source.activity_type, hubspot_engagements_source.engagement_type)'
-        ) }} as activity_type,
-        cast(coalesce(
-            hubspot_meetings_source.started_at,
-            hubspot_meetings_source.occurred_at,
-            hubspot_calls_source.occurred_at,
-            hubspot_engagements_source.occurred_at,
-            hubspot_meetings_source.created_at,
-            hubspot_calls_source.created_at,
-            hubspot_engagements_source.created_at
-        ) as date) as activity_date,
-        hubspot_engagements_source._loaded_at as loaded_at
-
-    from hubspot_engagements_source
-    left join hubspot_meetings_source
-        on hubspot_engagements_source.engagement_id = hubspot_meetings_source.engagement_id
-    left join hubspot_calls_source
-        on hubspot_engagements_source.engagement_id = hubspot_calls_source.engagement_id
-    where
-        hubspot_meetings_source.engagement_id is not null
-        or hubspot_calls_source.engagement_id is not null
-
-),
-
-crm_opportunities as (
-
-    select * from hubspot_opportunities
-
-),
-
-crm_opportunity_history as (
-
-    select * from hubspot_opportunity_history
-
-),
-
-crm_activities as (
-
-    select * from hubspot_activities
-
-),
-
-crm_activity_attendees as (
-
-    select
-        cast(null as {{ dbt.type_string() }}) as source_table,
-        cast(null as {{ dbt.type_string() }}) as source_pk,
-        cast(null as {{ dbt.type_string() }}) as activity_id,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
-
-    where 1 = 0
-
-),
-{%- else -%}
--- Salesforce specifics: one CTE per CRM object, conformed column names out.
-salesforce_opportunities as (
-
-    select
-        'salesforce.opportunity' as source_table,
-        opportunity_id as source_pk,
-        opportunity_id,
-        currency_code,
-        close_date,
-        _loaded_at as loaded_at
-
-    from salesforce_opportunities_source
-
-),
-
-salesforce_opportunity_history as (
-
-    select
-        'salesforce.opportunity_history' as source_table,
-        opportunity_history_id as source_pk,
-        opportunity_id,
-        _loaded_at as loaded_at
-
-    from salesforce_opportunity_history_source
-
-),
-
-salesforce_activities as (
-
-    select
-        'salesforce.event' as source_table,
-        event_id as source_pk,
-        'salesforce' as crm_system,
-        {{ dbt.concat(["'event:'", 'event_id']) }} as activity_id,
-        owner_user_id as owner_crm_user_id,
-        {{ canonical_activity_type('event_type') }} as activity_type,
-        coalesce(cast(started_at as date), activity_date) as activity_date,
-        _loaded_at as loaded_at
-
-    from salesforce_events_source
-
-    union all
-
-    select
-        'salesforce.task' as source_table,
-        task_id as source_pk,
-        'salesforce' as crm_system,
-        {{ dbt.concat(["'task:'", 'task_id']) }} as activity_id,
-        owner_user_id as owner_crm_user_id,
-        {{ canonical_activity_type('task_type') }} as activity_type,
-        coalesce(activity_date, cast(created_at as date)) as activity_date,
-        _loaded_at as loaded_at
-
-    from salesforce_tasks_source
-
-),
-
-salesforce_activity_attendees as (
-
-    select
-        'salesforce.event_relation' as source_table,
-        event_relation_id as source_pk,
-        {{ dbt.concat(["'event:'", 'event_id']) }} as activity_id,
-        _loaded_at as loaded_at
-
-    from salesforce_event_relations_source
-
-),
-
--- CRM-agnostic from here on: a HubSpot branch is unioned into these.
-crm_opportunities as (
-
-    select * from salesforce_opportunities
-
-),
-
-crm_opportunity_history as (
-
-    select * from salesforce_opportunity_history
-
-),
-
-crm_activities as (
-
-    select * from salesforce_activities
-
-),
-
-crm_activity_attendees as (
-
-    select * from salesforce_activity_attendees
-
-),
-{%- endif %}
 
 -- A CRM user is one person: resolve on (crm_system, crm_user_id).
 crm_users as (
@@ -331,7 +95,7 @@ opportunities_without_fx_rate as (
         crm_opportunities.source_pk,
         crm_opportunities.opportunity_id,
         'no fx rate for currency' as dq_reason,
-        crm_opportunities.loaded_at
+        crm_opportunities._loaded_at as loaded_at
 
     from crm_opportunities
     inner join opportunity_usd_rates
@@ -346,7 +110,7 @@ history_of_quarantined_opportunities as (
         crm_opportunity_history.source_table,
         crm_opportunity_history.source_pk,
         'parent opportunity quarantined' as dq_reason,
-        crm_opportunity_history.loaded_at
+        crm_opportunity_history._loaded_at as loaded_at
 
     from crm_opportunity_history
     inner join opportunities_without_fx_rate
@@ -361,7 +125,7 @@ demos_before_role_start as (
         crm_activities.source_pk,
         crm_activities.activity_id,
         'demo before role start' as dq_reason,
-        crm_activities.loaded_at
+        crm_activities._loaded_at as loaded_at
 
     from crm_activities
     inner join crm_users
@@ -382,7 +146,7 @@ attendees_of_quarantined_demos as (
         crm_activity_attendees.source_table,
         crm_activity_attendees.source_pk,
         'parent activity quarantined' as dq_reason,
-        crm_activity_attendees.loaded_at
+        crm_activity_attendees._loaded_at as loaded_at
 
     from crm_activity_attendees
     inner join demos_before_role_start
