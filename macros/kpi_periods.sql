@@ -48,3 +48,27 @@
     cast({{ p }}unit as {{ dbt.type_string() }}) as unit,
     cast({{ p }}secondary_value as {{ dbt.type_numeric() }}) as secondary_value
 {%- endmacro %}
+
+{#- One point-in-time snapshot per calendar quarter, from the quarter of
+    first_quarter_relation.quarter_start through the as_of quarter: the
+    quarter's last day, or as_of_date while the quarter is still running.
+    Needs a `calendar` CTE (dim_calendar). Columns: period_grain,
+    period_start, period_end, snapshot_date. -#}
+{% macro quarter_end_snapshots(first_quarter_relation) -%}
+    select
+        {{ period_columns('quarters.quarter_start', 'quarter') }},
+        case
+            when {{ period_end('quarters.quarter_start', 'quarter') }} > {{ as_of_date() }}
+                then {{ as_of_date() }}
+            else cast({{ period_end('quarters.quarter_start', 'quarter') }} as date)
+        end as snapshot_date
+
+    from (
+        select distinct calendar.quarter_start
+
+        from calendar
+        inner join {{ first_quarter_relation }}
+            on calendar.quarter_start >= {{ first_quarter_relation }}.quarter_start
+        where calendar.date_day <= {{ as_of_date() }}
+    ) as quarters
+{%- endmacro %}

@@ -30,18 +30,7 @@
         {{ exceptions.raise_compiler_error("kpi_enablement_gap: gap must be 'points' or 'percent', got " ~ gap) }}
     {%- endif %}
     select
-        {{ kpi_rows }}.kpi_code,
-        {{ kpi_rows }}.period_grain,
-        {{ kpi_rows }}.period_start,
-        {{ kpi_rows }}.period_end,
-        {{ kpi_rows }}.segment_type,
-        {{ kpi_rows }}.segment_value,
-        {{ kpi_rows }}.value,
-        {{ kpi_rows }}.numerator,
-        {{ kpi_rows }}.denominator,
-        {{ kpi_rows }}.sample_size,
-        {{ kpi_rows }}.pending_count,
-        {{ kpi_rows }}.unit,
+        {{ kpi_primary_columns(kpi_rows) }},
         {{ gap_sql }} as secondary_value
     from {{ kpi_rows }}
     left join (
@@ -63,18 +52,7 @@
 
 {% macro kpi_change_vs_prior_period(kpi_rows, months_back) -%}
     select
-        {{ kpi_rows }}.kpi_code,
-        {{ kpi_rows }}.period_grain,
-        {{ kpi_rows }}.period_start,
-        {{ kpi_rows }}.period_end,
-        {{ kpi_rows }}.segment_type,
-        {{ kpi_rows }}.segment_value,
-        {{ kpi_rows }}.value,
-        {{ kpi_rows }}.numerator,
-        {{ kpi_rows }}.denominator,
-        {{ kpi_rows }}.sample_size,
-        {{ kpi_rows }}.pending_count,
-        {{ kpi_rows }}.unit,
+        {{ kpi_primary_columns(kpi_rows) }},
         {{ kpi_rows }}.value - prior_rows.value as secondary_value
     from {{ kpi_rows }}
     left join {{ kpi_rows }} as prior_rows
@@ -85,4 +63,13 @@
             and {{ kpi_rows }}.segment_value = prior_rows.segment_value
             and cast({{ dbt.dateadd('month', -months_back, kpi_rows ~ '.period_start') }} as date)
             = prior_rows.period_start
+{%- endmacro %}
+
+
+{#- The twelve standard columns before secondary_value, read from one relation. -#}
+{% macro kpi_primary_columns(relation) -%}
+    {%- for column in ['kpi_code', 'period_grain', 'period_start', 'period_end', 'segment_type', 'segment_value',
+                       'value', 'numerator', 'denominator', 'sample_size', 'pending_count', 'unit'] -%}
+        {{ relation }}.{{ column }}{{ ',' if not loop.last }}
+    {% endfor -%}
 {%- endmacro %}

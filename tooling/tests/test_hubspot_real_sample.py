@@ -28,6 +28,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from row_labels import assert_every_raw_row_labelled
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO.parent / "shared" / "real_samples" / "hubspot"
@@ -39,7 +40,6 @@ STAGED_TABLES = [
     "deal", "deal_stage", "deal_pipeline", "deal_pipeline_stage", "owner", "company",
     "deal_company", "engagement", "engagement_deal", "engagement_call", "engagement_meeting",
 ]
-STATUSES = ("kept", "quarantined", "duplicate", "soft_deleted")
 
 
 def _dbt(work: Path, database: Path, *args: str) -> subprocess.CompletedProcess:
@@ -101,38 +101,12 @@ def test_staging_builds_green_on_the_real_sample(built):
     assert result.stdout.count("OK created sql view model staging.stg_hubspot__") == len(STAGED_TABLES)
 
 
-def _counts(con, table):
-    raw = con.execute(f'select count(*) from {SCHEMA}."{table}"').fetchone()[0]
-    by_status = dict(
-        con.execute(f"select _row_status, count(*) from staging.base_hubspot__{table} group by _row_status").fetchall()
-    )
-    staged = con.execute(f"select count(*) from staging.stg_hubspot__{table}").fetchone()[0]
-    return raw, by_status, staged
-
-
 def test_every_raw_row_is_accounted_for(built):
     database, result = built
     assert result.returncode == 0, "dbt build failed; see the build test"
     con = duckdb.connect(str(database), read_only=True)
     try:
-        lines = []
-        for table in STAGED_TABLES:
-            raw, by_status, staged = _counts(con, table)
-            unknown = set(by_status) - set(STATUSES)
-            assert not unknown, f"{table}: unexpected row statuses {unknown}"
-            labelled = sum(by_status.get(s, 0) for s in STATUSES)
-            assert raw == labelled, f"{table}: {raw} raw rows but {labelled} labelled ({by_status})"
-            assert staged == by_status.get("kept", 0), f"{table}: stg has {staged} rows, base kept {by_status}"
-            lines.append(f"{table:<20} raw {raw:>3}  " + "  ".join(f"{s} {by_status.get(s, 0)}" for s in STATUSES))
-        print("\n" + "\n".join(lines))
-        unexplained = [
-            table for table in STAGED_TABLES
-            if con.execute(
-                f"select count(*) from staging.base_hubspot__{table} "
-                "where _row_status = 'quarantined' and _dq_reason is null"
-            ).fetchone()[0]
-        ]
-        assert not unexplained, f"quarantined rows without a reason in {unexplained}"
+        print("\n" + assert_every_raw_row_labelled(con, SCHEMA, "hubspot", STAGED_TABLES))
     finally:
         con.close()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
+from row_labels import STATUSES, assert_every_raw_row_labelled, label_counts
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO.parent / "shared" / "real_samples" / "salesforce"
@@ -44,7 +45,6 @@ STAGED_TABLES = [
     "opportunity", "opportunity_history", "user", "user_role", "account",
     "event", "event_relation", "task", "dated_conversion_rate",
 ]
-STATUSES = ("kept", "quarantined", "duplicate", "soft_deleted")
 
 
 def _load_sample(database: Path) -> None:
@@ -106,14 +106,7 @@ def test_staging_builds_green_on_the_real_sample(built):
 
 
 def _counts(con, table):
-    raw = con.execute(f'select count(*) from {SCHEMA}."{table}"').fetchone()[0]
-    by_status = dict(
-        con.execute(
-            f"select _row_status, count(*) from staging.base_salesforce__{table} group by _row_status"
-        ).fetchall()
-    )
-    staged = con.execute(f"select count(*) from staging.stg_salesforce__{table}").fetchone()[0]
-    return raw, by_status, staged
+    return label_counts(con, SCHEMA, "salesforce", table)
 
 
 def test_every_raw_row_is_accounted_for(built):
@@ -121,32 +114,7 @@ def test_every_raw_row_is_accounted_for(built):
     assert result.returncode == 0, "dbt build failed; see the build test"
     con = duckdb.connect(str(database), read_only=True)
     try:
-        lines = []
-        for table in STAGED_TABLES:
-            raw, by_status, staged = _counts(con, table)
-            unknown = set(by_status) - set(STATUSES)
-            assert not unknown, f"{table}: unexpected row statuses {unknown}"
-            labelled = sum(by_status.get(s, 0) for s in STATUSES)
-            assert raw == labelled, f"{table}: {raw} raw rows but {labelled} labelled ({by_status})"
-            assert staged == by_status.get("kept", 0), f"{table}: stg has {staged} rows, base kept {by_status}"
-            lines.append(f"{table:<22} raw {raw:>3}  " + "  ".join(f"{s} {by_status.get(s, 0)}" for s in STATUSES))
-        print("\n" + "\n".join(lines))
-        unexplained = con.execute(
-            """
-            select _source_table, count(*)
-            from (
-                select _source_table, _row_status, _dq_reason from staging.base_salesforce__opportunity
-                union all select _source_table, _row_status, _dq_reason from staging.base_salesforce__user
-                union all select _source_table, _row_status, _dq_reason from staging.base_salesforce__account
-                union all select _source_table, _row_status, _dq_reason from staging.base_salesforce__event
-                union all select _source_table, _row_status, _dq_reason from staging.base_salesforce__task
-                union all select _source_table, _row_status, _dq_reason from staging.base_salesforce__user_role
-            ) as labelled
-            where _row_status = 'quarantined' and _dq_reason is null
-            group by _source_table
-            """
-        ).fetchall()
-        assert not unexplained, f"quarantined rows without a reason: {unexplained}"
+        print("\n" + assert_every_raw_row_labelled(con, SCHEMA, "salesforce", STAGED_TABLES))
     finally:
         con.close()
 

@@ -105,22 +105,7 @@ first_data_quarter as (
 -- last day (or on as_of_date while the quarter is still running).
 snapshots as (
 
-    select
-        {{ period_columns('quarters.quarter_start', 'quarter') }},
-        case
-            when {{ period_end('quarters.quarter_start', 'quarter') }} > {{ as_of_date() }}
-                then {{ as_of_date() }}
-            else cast({{ period_end('quarters.quarter_start', 'quarter') }} as date)
-        end as snapshot_date
-
-    from (
-        select distinct calendar.quarter_start
-
-        from calendar
-        inner join first_data_quarter
-            on calendar.quarter_start >= first_data_quarter.quarter_start
-        where calendar.date_day <= {{ as_of_date() }}
-    ) as quarters
+    {{ quarter_end_snapshots('first_data_quarter') }}
 
 ),
 

@@ -26,22 +26,7 @@ first_activation_quarter as (
 -- quarter, on the quarter's last day (or on as_of_date while it runs).
 snapshots as (
 
-    select
-        {{ period_columns('quarters.quarter_start', 'quarter') }},
-        case
-            when {{ period_end('quarters.quarter_start', 'quarter') }} > {{ as_of_date() }}
-                then {{ as_of_date() }}
-            else cast({{ period_end('quarters.quarter_start', 'quarter') }} as date)
-        end as snapshot_date
-
-    from (
-        select distinct calendar.quarter_start
-
-        from calendar
-        inner join first_activation_quarter
-            on calendar.quarter_start >= first_activation_quarter.quarter_start
-        where calendar.date_day <= {{ as_of_date() }}
-    ) as quarters
+    {{ quarter_end_snapshots('first_activation_quarter') }}
 
 ),
 
