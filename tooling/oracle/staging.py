@@ -1092,7 +1092,7 @@ def stage_nps_responses(raw_rows):
             (raw_quarter is None, "missing survey_quarter"),
             (quarter is None, "unknown survey_quarter"),
             (p.failed(raw["score"], score), "unparseable score"),
-            (score is not None and (score < 0 or score > 10), "score out of range"),
+            (score is not None and (score < 0 or score > 10), "score outside 0-10"),
             (score is not None and score != int(score), "score not a whole number"),
             (p.failed(raw["submitted_at"], submitted), "unparseable submitted_at"),
             (submitted is None, "missing submitted_at"),

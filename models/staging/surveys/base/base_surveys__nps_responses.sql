@@ -51,7 +51,7 @@ checked as (
             ('raw_survey_quarter is null', 'missing survey_quarter'),
             ('survey_quarter is null', 'unknown survey_quarter'),
             (failed_parse('raw_score', 'score'), 'unparseable score'),
-            ('score < 0 or score > 10', 'score out of range'),
+            ('score < 0 or score > 10', 'score outside 0-10'),
             ('score != floor(score)', 'score not a whole number'),
             (failed_parse('raw_submitted_at', 'submitted_at'), 'unparseable submitted_at'),
             ('submitted_at is null', 'missing submitted_at'),
