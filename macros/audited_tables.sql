@@ -1,7 +1,8 @@
 {#- Every base_ model, one per raw table. The audit models union them; a
-    manifest check in tooling/tests fails when a base_ model is missing here. -#}
+    manifest check in tooling/tests fails when a base_ model is missing here.
+    The HubSpot base models exist only when var crm_source is 'hubspot'. -#}
 {% macro audited_base_models() -%}
-    {{ return([
+    {%- set base_models = [
         'base_hris__workers',
         'base_hris__job_history',
         'base_lms__users',
@@ -37,5 +38,21 @@
         'base_product_marketing__content_deployments',
         'base_product_marketing__product_launches',
         'base_product_marketing__case_studies',
-    ]) }}
+    ] -%}
+    {%- if var('crm_source') == 'hubspot' -%}
+        {%- do base_models.extend([
+            'base_hubspot__deal',
+            'base_hubspot__deal_stage',
+            'base_hubspot__deal_pipeline',
+            'base_hubspot__deal_pipeline_stage',
+            'base_hubspot__owner',
+            'base_hubspot__company',
+            'base_hubspot__deal_company',
+            'base_hubspot__engagement',
+            'base_hubspot__engagement_deal',
+            'base_hubspot__engagement_call',
+            'base_hubspot__engagement_meeting',
+        ]) -%}
+    {%- endif -%}
+    {{ return(base_models) }}
 {%- endmacro %}
