@@ -40,3 +40,26 @@ def assert_every_raw_row_labelled(con, raw_schema: str, system: str, tables: lis
     ]
     assert not unexplained, f"quarantined {system} rows without a reason in {unexplained}"
     return "\n".join(lines)
+
+
+def assert_audit_matches_labels(con, raw_schema: str, system: str, tables: list[str]) -> None:
+    """audit_row_reconciliation repeats the base_ labels for every table, and
+    audit_quarantined_rows lists every row the base_ models quarantined."""
+    for table in tables:
+        raw, by_status, _ = label_counts(con, raw_schema, system, table)
+        row = con.execute(
+            """
+            select raw_rows, kept_rows, quarantined_rows, duplicate_rows, soft_deleted_rows
+            from audit.audit_row_reconciliation where source_table = ?
+            """,
+            [f"{system}.{table}"],
+        ).fetchone()
+        assert row == (raw, *(by_status.get(s, 0) for s in STATUSES)), (
+            f"{system}.{table}: audit {row} vs raw {raw} and labels {by_status}"
+        )
+    listed = con.execute(
+        "select count(*) from audit.audit_quarantined_rows where source_table like ? and detected_in = 'staging'",
+        [f"{system}.%"],
+    ).fetchone()[0]
+    labelled = sum(label_counts(con, raw_schema, system, t)[1].get("quarantined", 0) for t in tables)
+    assert listed == labelled, f"{system}: {listed} quarantined rows listed in the audit, {labelled} labelled"

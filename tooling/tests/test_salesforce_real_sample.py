@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from row_labels import STATUSES, assert_every_raw_row_labelled, label_counts
+from row_labels import assert_audit_matches_labels, assert_every_raw_row_labelled, label_counts
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO.parent / "shared" / "real_samples" / "salesforce"
@@ -219,24 +219,7 @@ def test_audit_reconciliation_matches_the_labels(audited):
     database, _, test_status = audited
     con = duckdb.connect(str(database), read_only=True)
     try:
-        for table in STAGED_TABLES:
-            raw, by_status, _ = _counts(con, table)
-            row = con.execute(
-                """
-                select raw_rows, kept_rows, quarantined_rows, duplicate_rows, soft_deleted_rows
-                from audit.audit_row_reconciliation where source_table = ?
-                """,
-                [f"salesforce.{table}"],
-            ).fetchone()
-            assert row == (raw, *(by_status.get(s, 0) for s in STATUSES)), (
-                f"salesforce.{table}: audit {row} vs raw {raw} and labels {by_status}"
-            )
-        listed = con.execute(
-            "select count(*) from audit.audit_quarantined_rows where source_table like 'salesforce.%' "
-            "and detected_in = 'staging'"
-        ).fetchone()[0]
-        labelled = sum(_counts(con, t)[1].get("quarantined", 0) for t in STAGED_TABLES)
-        assert listed == labelled
+        assert_audit_matches_labels(con, SCHEMA, "salesforce", STAGED_TABLES)
     finally:
         con.close()
     # The identity tests pass, and the quarantine-share test grades the
